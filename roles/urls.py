@@ -1,0 +1,9 @@
+from django.urls import path
+
+from roles import views
+
+app_name = "roles"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+]
