@@ -1,3 +1,5 @@
+"""Public pages about people: the directory, profiles and certificate verification."""
+
 from django.urls import path  # noqa: F401
 
 app_name = "people"

@@ -3,8 +3,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from roles.models import RoleType
+from sociodir.access import public
 
 
+@public
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     role_types = RoleType.objects.with_checklist()

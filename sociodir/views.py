@@ -3,7 +3,10 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from sociodir.access import public
 
+
+@public
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
