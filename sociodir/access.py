@@ -9,7 +9,6 @@ functools.wraps.
 """
 
 from collections.abc import Callable
-from functools import wraps
 
 from django.contrib.auth.decorators import login_required, user_passes_test
 
@@ -32,8 +31,5 @@ def member_required(view: Callable) -> Callable:
 
 
 def staff_required(view: Callable) -> Callable:
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        return view(request, *args, **kwargs)
-
-    return _declare(user_passes_test(lambda user: user.is_active and user.is_staff)(wrapped), STAFF)
+    check = user_passes_test(lambda user: user.is_active and user.is_staff)
+    return _declare(check(view), STAFF)
