@@ -11,6 +11,7 @@ admin.site.site_title = "sociodir admin"
 urlpatterns = [
     path("", include("roles.urls")),
     path("", include("people.urls")),
+    path("me/", include("people.me_urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),

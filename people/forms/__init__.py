@@ -1,0 +1,1 @@
+"""Forms for the people app, split by concept."""
