@@ -20,8 +20,8 @@ def profile_for_user(*, user: User) -> Profile:
         return user.profile
     except Profile.DoesNotExist:
         pass
-    display_name = user.email.split("@")[0].replace(".", " ").title() or "New member"
-    return profile_create(user=user, display_name=display_name)
+    # Never derive the name from the email address: the profile may later be made public.
+    return profile_create(user=user, display_name="New member")
 
 
 def profile_create(*, user: User, display_name: str) -> Profile:
