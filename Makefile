@@ -44,6 +44,7 @@ install-dev: $(VENV)/.installed-dev
 
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py createcachetable
 
 demo: install
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo --members $(DEMO_MEMBERS)
