@@ -3,6 +3,7 @@
     @public                 anyone, no account needed
     @member_required        a logged-in member (login_required, then the view scopes objects)
     @staff_required         staff (Django admin-style pages)
+    @reviewer_required      reviewers with two-factor authentication (people/mfa.py)
 
 A view's rule is stored on it as `access_rule`, which decorators from Django keep through
 functools.wraps.
@@ -15,6 +16,7 @@ from django.contrib.auth.decorators import login_required, user_passes_test
 PUBLIC = "public"
 MEMBER = "member"
 STAFF = "staff"
+REVIEWER = "reviewer"
 
 
 def _declare(view: Callable, rule: str) -> Callable:

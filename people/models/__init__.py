@@ -4,6 +4,7 @@ from people.models.certifications import (
     CertificationLevel,
     IssuingBody,
 )
+from people.models.expiry import ExpiryNotice
 from people.models.holdings import ResponsibilityDeclaration, RoleHolding
 from people.models.outreach import OutreachRecord
 from people.models.profiles import Audience, Language, Profile, ProfileLink
@@ -14,6 +15,7 @@ __all__ = [
     "Certification",
     "CertificationDecision",
     "CertificationLevel",
+    "ExpiryNotice",
     "IssuingBody",
     "Language",
     "OutreachRecord",

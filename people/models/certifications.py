@@ -84,6 +84,7 @@ class Certification(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending review"
+        CHANGES_REQUESTED = "changes_requested", "Changes requested"
         VERIFIED = "verified", "Verified"
         REJECTED = "rejected", "Rejected"
         REVOKED = "revoked", "Revoked"
@@ -117,7 +118,7 @@ class Certification(models.Model):
         upload_to="evidence/%Y/%m/", storage=private_storage, blank=True
     )
     status = models.CharField(
-        max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
+        max_length=24, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     verification_code = models.CharField(
         max_length=64, unique=True, default=new_verification_code, editable=False
@@ -137,7 +138,9 @@ class Certification(models.Model):
                 name="cert_expires_after_issue",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["pending", "verified", "rejected", "revoked"]),
+                condition=Q(
+                    status__in=["pending", "changes_requested", "verified", "rejected", "revoked"]
+                ),
                 name="cert_status_known",
             ),
             # Either a listed body or a typed-in one, never both or neither.
@@ -207,8 +210,8 @@ class CertificationDecision(models.Model):
         blank=True,
         related_name="certification_decisions",
     )
-    from_status = models.CharField(max_length=16, choices=Certification.Status.choices)
-    to_status = models.CharField(max_length=16, choices=Certification.Status.choices)
+    from_status = models.CharField(max_length=24, choices=Certification.Status.choices)
+    to_status = models.CharField(max_length=24, choices=Certification.Status.choices)
     note = models.TextField(blank=True)
     decided_at = models.DateTimeField(default=timezone.now, db_index=True)
 
