@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 
+from people.search import by_relevance, matching, search_words
+
 
 def validate_time_zone(value: str) -> None:
     if value and value not in zoneinfo.available_timezones():
@@ -76,6 +78,41 @@ class ProfileQuerySet(models.QuerySet):
         if role_slug:
             holdings = holdings.filter(role_type__slug=role_slug)
         return self.filter(Exists(holdings))
+
+    def search(self, text: str):
+        """Profiles matching every word of a visitor's query, accents ignored (people.search)."""
+        return matching(self, search_words(text))
+
+    def by_relevance(self, text: str):
+        """Best match first, for a queryset already narrowed by search(text); ranks a bounded
+        number of them (people.search)."""
+        return by_relevance(self, search_words(text))
+
+    def for_directory(self):
+        """Every row a directory card reads, so a page runs a fixed number of queries.
+
+        The certifications are only the current, recognised ones: what a card's certified
+        mark and RoleHolding.is_practising read.
+        """
+        from people.models.certifications import Certification
+        from people.models.holdings import RoleHolding
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "holdings",
+                queryset=RoleHolding.objects.active()
+                .select_related("role_type")
+                .order_by("role_type__order", "role_type__name"),
+            ),
+            models.Prefetch(
+                "certifications",
+                queryset=Certification.objects.current()
+                .recognised()
+                .select_related("body")
+                .order_by("body__name", "pk"),
+            ),
+            "languages",
+        )
 
     def for_checklist(self):
         """Every record the checklist rules read (roles.checklist), fetched up front."""
@@ -145,7 +182,26 @@ class Profile(models.Model):
 
     class Meta:
         ordering = ["display_name", "pk"]
-        indexes = [models.Index(fields=["is_listed", "country"], name="profile_listed_country")]
+        indexes = [
+            models.Index(fields=["is_listed", "country"], name="profile_listed_country"),
+            # The directory's orders (by name, newest first; by name within a country), so a
+            # page walks an index and stops after 24 matches instead of sorting every match.
+            models.Index(
+                fields=["display_name", "id"],
+                name="profile_name_order",
+                condition=Q(is_listed=True),
+            ),
+            models.Index(
+                fields=["-created_at", "-id"],
+                name="profile_newest_order",
+                condition=Q(is_listed=True),
+            ),
+            models.Index(
+                fields=["country", "display_name", "id"],
+                name="profile_country_name_order",
+                condition=Q(is_listed=True),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.display_name
