@@ -90,8 +90,6 @@ def _current_certification(item, profile, params, today) -> Outcome:
         return False, "Has a verified certification, but not from a recognised body.", None
     if any(cert.status == cert.Status.VERIFIED for cert in profile.certifications.all()):
         return False, "Certification lapsed: the verified certification has expired.", None
-    if any(cert.status == cert.Status.PENDING for cert in profile.certifications.all()):
-        return False, "A certification is waiting for review.", None
     return False, "No verified certification yet.", None
 
 

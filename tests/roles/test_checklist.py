@@ -37,7 +37,8 @@ def test_certification_item_is_met_by_a_current_recognised_certification(
     ("changes", "reason"),
     [
         ({"expires_on": "yesterday"}, "lapsed"),
-        ({"status": Certification.Status.PENDING}, "waiting for review"),
+        # The reason may be shown publicly: it must not reveal a pending submission.
+        ({"status": Certification.Status.PENDING}, "No verified certification"),
         ({"status": Certification.Status.REVOKED}, "No verified certification"),
         ({"body_slug": None}, "not from a recognised body"),
     ],
