@@ -102,20 +102,28 @@ def _recent_outreach(item, profile, params, today) -> Outcome:
         for record in profile.outreach.all()
         if since <= record.held_on <= today and (not kinds or record.kind in kinds)
     ]
-    what = " or ".join(kinds) if kinds else "outreach"
+    which = f" ({_or_list(kinds)})" if kinds else ""
     if len(records) >= min_count:
         latest = max(records, key=lambda record: record.held_on)
         return (
             True,
-            f"{len(records)} {what} record(s) in the last {months} months, "
+            f"{_records(len(records))}{which} in the last {months} months; "
             f"latest “{latest.title}” on {latest.held_on:%d %b %Y}.",
             latest,
         )
     return (
         False,
-        f"Needs {min_count} {what} record(s) in the last {months} months; has {len(records)}.",
+        f"Needs {_records(min_count)}{which} in the last {months} months; has {len(records)}.",
         None,
     )
+
+
+def _records(count: int) -> str:
+    return f"{count} outreach record" + ("" if count == 1 else "s")
+
+
+def _or_list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def _accepts_contact(item, profile, params, today) -> Outcome:
