@@ -8,6 +8,7 @@ Certification status changes go through the reviewer service, so the admin only 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
@@ -32,6 +33,10 @@ from people.models import (
 )
 
 # --- Accounts ------------------------------------------------------------------------------
+
+
+# Links typed without a scheme become https:// (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class UserCreationForm(AdminUserCreationForm):
@@ -105,6 +110,7 @@ class AudienceAdmin(admin.ModelAdmin):
 
 
 class ProfileLinkInline(admin.TabularInline):
+    formfield_overrides = HTTPS_URLS
     model = ProfileLink
     extra = 0
 
@@ -118,6 +124,7 @@ class RoleHoldingInline(admin.TabularInline):
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = (
         "display_name",
         "slug",
@@ -169,6 +176,7 @@ class ProfileAdmin(admin.ModelAdmin):
 
 @admin.register(ProfileLink)
 class ProfileLinkAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("url", "kind", "profile")
     list_filter = ("kind",)
     list_select_related = ("profile",)
@@ -213,6 +221,7 @@ class CertificationLevelInline(admin.TabularInline):
 
 @admin.register(IssuingBody)
 class IssuingBodyAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("name", "short_name", "recognised", "issues_certificates", "website")
     list_filter = ("recognised", "issues_certificates")
     search_fields = ("name", "short_name", "slug")
@@ -254,6 +263,7 @@ class CertificationDecisionInline(admin.TabularInline):
 
 @admin.register(Certification)
 class CertificationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     """Status and the verification code are shown, never edited here: a status change must
     leave a CertificationDecision behind, which only the reviewer service writes (the actions
     below call it)."""
@@ -374,6 +384,7 @@ class ExpiryNoticeAdmin(admin.ModelAdmin):
 
 @admin.register(OutreachRecord)
 class OutreachRecordAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ("title", "profile", "kind", "held_on", "is_online", "place")
     list_filter = ("kind", "is_online")
     list_select_related = ("profile",)
