@@ -263,10 +263,11 @@ class CertificationDecisionInline(admin.TabularInline):
 
 @admin.register(Certification)
 class CertificationAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_URLS
     """Status and the verification code are shown, never edited here: a status change must
     leave a CertificationDecision behind, which only the reviewer service writes (the actions
     below call it)."""
+
+    formfield_overrides = HTTPS_URLS
 
     actions = admin_actions.CERTIFICATION_ACTIONS
 
