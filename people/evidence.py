@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 from people.models import Certification
 
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
+MAX_EVIDENCE_PIXELS = 50_000_000  # an A4 page scanned at 600 dpi is about 35 million
 # A PDF ends with %%EOF, possibly followed by a little whitespace or a trailing line from the
 # program that wrote it; 1 KiB covers what real writers leave behind.
 PDF_TRAILER_WINDOW = 1024
@@ -62,7 +63,8 @@ def _read_head_and_tail(file: IO[bytes], size: int) -> tuple[bytes, bytes]:
     return head, tail
 
 
-def _image_is_sound(file: IO[bytes], kind: EvidenceKind) -> bool:
+def _image_problem(file: IO[bytes], kind: EvidenceKind) -> str | None:
+    """None for a sound image; otherwise "too_many_pixels" or "damaged"."""
     file.seek(0)
     try:
         with warnings.catch_warnings():
@@ -70,16 +72,20 @@ def _image_is_sound(file: IO[bytes], kind: EvidenceKind) -> bool:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as image:
                 if image.format != kind.pillow_format:
-                    return False
+                    return "damaged"
+                width, height = image.size
+                # Reviewers' browsers decode these: keep them to a generous scan size.
+                if width * height > MAX_EVIDENCE_PIXELS:
+                    return "too_many_pixels"
                 image.verify()
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return False
-    except (OSError, SyntaxError, ValueError, EOFError):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "too_many_pixels"
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
         # What Pillow raises for truncated or corrupt data.
-        return False
+        return "damaged"
     finally:
         file.seek(0)
-    return True
+    return None
 
 
 def validate_evidence_file(upload: UploadedFile) -> EvidenceKind:
@@ -116,7 +122,15 @@ def validate_evidence_file(upload: UploadedFile) -> EvidenceKind:
             "Save or download it again and upload the complete file.",
             code="truncated_pdf",
         )
-    if kind.is_image and not _image_is_sound(upload, kind):
+    problem = _image_problem(upload, kind) if kind.is_image else None
+    if problem == "too_many_pixels":
+        raise ValidationError(
+            f"The {kind.label} is too large in pixels (more than "
+            f"{MAX_EVIDENCE_PIXELS // 1_000_000} megapixels). Scan or export it at a lower "
+            "resolution, or upload a PDF.",
+            code="too_many_pixels",
+        )
+    if problem:
         raise ValidationError(
             f"The {kind.label} is damaged or incomplete and cannot be opened. "
             "Export it again and upload the new file.",
