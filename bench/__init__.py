@@ -1,0 +1,1 @@
+"""The benchmark: `make bench` (bench/run.py). A command, not a test; see docs/performance.md."""
