@@ -241,6 +241,7 @@ if env_bool("DJANGO_BEHIND_PROXY", True):
 # How many reverse proxies append to X-Forwarded-For in front of the app; 0 ignores the header,
 # so a client cannot spoof its address to get round per-IP rate limits.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # allauth's login and sign-up rate limits
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
