@@ -39,6 +39,19 @@ from people.models import (
 HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
+class ViewOnlyAdmin:
+    """Audit records: staff may read them, nobody adds, edits or deletes them here."""
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 class UserCreationForm(AdminUserCreationForm):
     class Meta:
         model = User
@@ -238,7 +251,7 @@ class CertificationLevelAdmin(admin.ModelAdmin):
     ordering = ("body__name", "order", "name")
 
 
-class CertificationDecisionInline(admin.TabularInline):
+class CertificationDecisionInline(ViewOnlyAdmin, admin.TabularInline):
     """The certification's audit trail, shown on its page and never editable."""
 
     model = CertificationDecision
@@ -251,15 +264,6 @@ class CertificationDecisionInline(admin.TabularInline):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).select_related("reviewer")
 
-    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
 
 @admin.register(Certification)
 class CertificationAdmin(admin.ModelAdmin):
@@ -268,7 +272,6 @@ class CertificationAdmin(admin.ModelAdmin):
     below call it)."""
 
     formfield_overrides = HTTPS_URLS
-
     actions = admin_actions.CERTIFICATION_ACTIONS
 
     list_display = (
@@ -334,7 +337,7 @@ class CertificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(CertificationDecision)
-class CertificationDecisionAdmin(admin.ModelAdmin):
+class CertificationDecisionAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     """The audit trail: view only. Rows are written by the reviewer service and never change."""
 
     list_display = ("decided_at", "certification", "from_status", "to_status", "reviewer")
@@ -349,18 +352,9 @@ class CertificationDecisionAdmin(admin.ModelAdmin):
     date_hierarchy = "decided_at"
     show_full_result_count = False
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
 
 @admin.register(ExpiryNotice)
-class ExpiryNoticeAdmin(admin.ModelAdmin):
+class ExpiryNoticeAdmin(ViewOnlyAdmin, admin.ModelAdmin):
     """The daily expiry job's log: view only. Deleting a row would send its reminder again."""
 
     list_display = ("certification", "expires_on", "days_before", "emailed", "created_at")
@@ -369,15 +363,6 @@ class ExpiryNoticeAdmin(admin.ModelAdmin):
     search_fields = ("certification__profile__display_name", "certification__profile__slug")
     date_hierarchy = "expires_on"
     show_full_result_count = False
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 # --- Outreach ------------------------------------------------------------------------------
