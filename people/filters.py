@@ -11,16 +11,20 @@
 
 The choices of role, language and audience come from the database in one query
 (`directory_choices`); the filters then work with the submitted values alone, so validating
-and filtering need no further lookups.
+and filtering need no further lookups. The country choices are static: they are built once
+per language (`country_choices`) and a submitted code is checked against a set of codes.
 """
 
+from functools import cache
 from typing import NamedTuple
 
 import django_filters
 from django import forms
 from django.db.models import CharField, Exists, IntegerField, OuterRef, Value
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django_countries import countries
+from django_filters.fields import ChoiceField as FilterChoiceField
 
 from people.models import Audience, Certification, Language, Profile
 from roles.models import RoleType
@@ -63,6 +67,32 @@ def directory_choices() -> dict[str, list[Choice]]:
     return choices
 
 
+@cache
+def _country_choices(language: str | None) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+    choices = tuple((code, str(name)) for code, name in countries)
+    return choices, frozenset(code for code, _name in choices)
+
+
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """(code, name) for every country, sorted by name in the active language.
+
+    django_countries translates and sorts its whole list each time it is iterated; the list
+    never changes while the site runs, so it is built once per language.
+    """
+    return _country_choices(get_language())[0]
+
+
+class CountryField(FilterChoiceField):
+    """A country choice validated against a set of codes, not by walking ~250 choices."""
+
+    def valid_value(self, value) -> bool:
+        return str(value) in _country_choices(get_language())[1]
+
+
+class CountryFilter(django_filters.ChoiceFilter):
+    field_class = CountryField
+
+
 class CheckboxFilter(django_filters.BooleanFilter):
     """A checkbox: present (with any value but "false"/"0") means on, absent means off."""
 
@@ -74,9 +104,7 @@ class DirectoryFilter(django_filters.FilterSet):
         label="Search", method="filter_search", max_length=200, help_text="Every word must match."
     )
     role = django_filters.ChoiceFilter(label="Role", empty_label="Any role", method="filter_role")
-    country = django_filters.ChoiceFilter(
-        label="Country", empty_label="Any country", choices=countries
-    )
+    country = CountryFilter(label="Country", empty_label="Any country")
     language = django_filters.ChoiceFilter(
         label="Language", empty_label="Any language", method="filter_language"
     )
@@ -104,6 +132,7 @@ class DirectoryFilter(django_filters.FilterSet):
         if not data.get("sort"):
             data["sort"] = Sort.RELEVANCE
         super().__init__(data, *args, **kwargs)
+        self.filters["country"].extra["choices"] = country_choices()  # built once per language
         # Languages and audiences are then filtered by primary key: with a literal id the
         # planner knows how common the chosen one is (English is not Swahili), and the
         # subquery needs no join.

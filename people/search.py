@@ -28,11 +28,11 @@ from django.utils.functional import cached_property
 MAX_WORDS = 8
 MAX_WORD_LENGTH = 40
 
-# How many matches are ranked by relevance, and how many a result count counts. A common
-# word can match most of the directory: ranking or counting all of them is the slow part of
-# a search, so only the first matches found through the index are ranked, and the count
-# stops at the cap ("1,000+").
-RESULT_CAP = 1000
+# How many matches are ranked by relevance, and how many a result count counts: ten pages of
+# 24. A common word can match most of the directory: ranking or counting all of them is the
+# slow part of a search, so only the first matches found through the index are ranked, and
+# the count stops at the cap ("240+").
+RESULT_CAP = 240
 
 # Letters and combining marks that Unicode does not decompose but PostgreSQL's unaccent
 # rewrites; the SQLite fallback maps them the same way.
@@ -180,10 +180,13 @@ def by_relevance(queryset: QuerySet, words: list[str]) -> QuerySet:
 
     Only the first RESULT_CAP + 1 of them are ranked (see RESULT_CAP). Without ranking
     (SQLite, or no words) the order is by name.
+
+    The candidates are fetched here, once, as a list of ids: as a subquery, the index search
+    behind them would run again for the count and again for the page.
     """
     if not words or not _on_postgresql(queryset):
         return queryset.order_by("display_name", "pk")
-    candidates = queryset.order_by().values("pk")[: RESULT_CAP + 1]
+    candidates = list(queryset.order_by().values_list("pk", flat=True)[: RESULT_CAP + 1])
     return (
         queryset.model._default_manager.filter(pk__in=candidates)
         .annotate(rank=SearchRank(SearchDocument(), _tsquery(words)))
@@ -194,7 +197,7 @@ def by_relevance(queryset: QuerySet, words: list[str]) -> QuerySet:
 class CappedPaginator(Paginator):
     """A paginator that counts at most `cap` rows, through a LIMITed subquery.
 
-    Past the cap the pages stop there and `is_capped` says there are more (show "1,000+").
+    Past the cap the pages stop there and `is_capped` says there are more (show "240+").
     """
 
     def __init__(self, object_list: QuerySet, per_page: int, cap: int | None = None, **kwargs):

@@ -2,7 +2,7 @@
 
 import json
 
-from django.db.models import Prefetch
+from django.db.models import F, FilteredRelation, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -29,25 +29,45 @@ def json_for_script(data: object) -> SafeString:
 
 
 def _profile_queryset(request: HttpRequest):
-    holdings = (
-        RoleHolding.objects.open()
-        .select_related("role_type")
-        .order_by("role_type__order", "role_type__name")
-    )
     return (
         Profile.objects.visible_to(request.user)
         .for_checklist()
         .select_related("user")
-        .prefetch_related(
-            Prefetch("holdings", queryset=holdings),
-            Prefetch(
-                "holdings__role_type__responsibilities",
-                queryset=Responsibility.objects.active(),
-                to_attr="active_responsibilities",
-            ),
-            "links",
-        )
+        .prefetch_related("links")
     )
+
+
+def _open_holdings(profile: Profile) -> list[RoleHolding]:
+    """The profile's open role holdings, each role type with its active responsibilities.
+
+    One query: the holdings joined (LEFT JOIN) to their role types' active responsibilities,
+    one row per responsibility, grouped here. Prefetching would take two.
+    """
+    fields = [field.attname for field in Responsibility._meta.concrete_fields]
+    rows = (
+        RoleHolding.objects.open()
+        .filter(profile=profile)
+        .select_related("role_type")
+        .annotate(
+            _active=FilteredRelation(
+                "role_type__responsibilities",
+                condition=Q(role_type__responsibilities__is_active=True),
+            ),
+            **{f"_responsibility_{name}": F(f"_active__{name}") for name in fields},
+        )
+        .order_by("role_type__order", "role_type__name", "pk", "_active__order", "_active__pk")
+    )
+    holdings: dict[int, RoleHolding] = {}
+    for row in rows:
+        holding = holdings.setdefault(row.pk, row)
+        if holding is row:
+            holding.profile = profile  # with its prefetched records, for is_practising()
+            holding.role_type.active_responsibilities = []
+        values = [getattr(row, f"_responsibility_{name}") for name in fields]
+        if values[0] is not None:
+            responsibility = Responsibility.from_db(row._state.db, fields, values)
+            holding.role_type.active_responsibilities.append(responsibility)
+    return list(holdings.values())
 
 
 def _person_json_ld(request: HttpRequest, profile: Profile, certifications) -> dict:
@@ -120,7 +140,7 @@ def profile_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "is_practising": holding.is_practising(today),
             "checklist": checklist_for(holding.role_type, profile, today=today),
         }
-        for holding in profile.holdings.all()
+        for holding in _open_holdings(profile)
         if holding.status in shown_statuses
     ]
 

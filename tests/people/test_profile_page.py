@@ -368,8 +368,8 @@ def test_profile_page_runs_a_fixed_number_of_queries(
     for number in range(3):
         ProfileLink.objects.create(profile=large, url=f"https://example.org/{number}")
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         client.get(small.get_absolute_url())
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         response = client.get(large.get_absolute_url())
     assert len(json_ld(response)["hasCredential"]) == 4
