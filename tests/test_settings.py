@@ -27,6 +27,12 @@ def test_refuses_to_start_without_a_secret_key_when_debug_is_off():
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
 
 
+def test_migration_checks_need_no_secret_key():
+    result = run_django({}, "makemigrations", "--check", "--dry-run")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_starts_without_a_secret_key_in_development():
     result = run_django({"DJANGO_DEBUG": "true"}, "check")
     assert result.returncode == 0, result.stderr
