@@ -9,9 +9,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from people import dashboard as dash
 from people.forms.accounts import AccountDeleteForm
 from people.forms.profile import ProfileForm, link_formset
-from people.models import Profile, RoleHolding
+from people.models import Profile
 from people.services.accounts import account_delete, account_export
 from people.services.profiles import (
     EDITABLE_FIELDS,
@@ -27,8 +26,7 @@ from people.services.profiles import (
     profile_for_user,
     profile_update,
 )
-from roles.checklist import checklist_for, months_before
-from roles.models import Responsibility
+from people.views.profiles import profile_page_context, profile_queryset
 from sociodir.access import member_required
 
 RECENT_OUTREACH_SHOWN = 5
@@ -125,51 +123,8 @@ def profile_preview(request: HttpRequest) -> HttpResponse:
     a visitor's context: no owner-only parts such as applied roles.
     """
     profile_for_user(user=request.user)
-    profile = (
-        Profile.objects.for_checklist()
-        .select_related("user")
-        .prefetch_related(
-            Prefetch(
-                "holdings",
-                queryset=RoleHolding.objects.filter(
-                    status__in=[RoleHolding.Status.ACTIVE, RoleHolding.Status.PAUSED]
-                )
-                .select_related("role_type")
-                .order_by("role_type__order", "role_type__name"),
-            ),
-            Prefetch(
-                "holdings__role_type__responsibilities",
-                queryset=Responsibility.objects.active(),
-                to_attr="active_responsibilities",
-            ),
-            "links",
-        )
-        .get(user=request.user)
-    )
-    today = timezone.localdate()
-    since = months_before(today, 12)
-    outreach = profile.outreach.all()
-    context = {
-        "profile": profile,
-        "is_preview": True,
-        # What a visitor sees once the profile is listed.
-        "is_owner": False,
-        "is_public": True,
-        "can_be_contacted": profile.accepts_contact,
-        "roles": [
-            {
-                "holding": holding,
-                "is_practising": holding.is_practising(today),
-                "checklist": checklist_for(holding.role_type, profile, today=today),
-            }
-            for holding in profile.holdings.all()
-        ],
-        "certifications": [cert for cert in profile.certifications.all() if cert.is_current(today)],
-        "recent_outreach": [rec for rec in outreach if since <= rec.held_on <= today][:10],
-        "upcoming_outreach": sorted(
-            (rec for rec in outreach if rec.held_on > today), key=lambda rec: rec.held_on
-        )[:10],
-    }
+    profile = get_object_or_404(profile_queryset(request), user=request.user)
+    context = {**profile_page_context(request, profile, as_visitor=True), "is_preview": True}
     return render(request, "people/me/preview.html", context)
 
 

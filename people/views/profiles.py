@@ -28,7 +28,8 @@ def json_for_script(data: object) -> SafeString:
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE_JSON))  # noqa: S308
 
 
-def _profile_queryset(request: HttpRequest):
+def profile_queryset(request: HttpRequest):
+    """Profiles the requester may see, with every record the profile page reads."""
     return (
         Profile.objects.visible_to(request.user)
         .for_checklist()
@@ -123,13 +124,17 @@ def _credential_json_ld(request: HttpRequest, certification: Certification) -> d
     return credential
 
 
-@public
-@require_GET
-def profile_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    profile = get_object_or_404(_profile_queryset(request), slug=slug)
+def profile_page_context(request: HttpRequest, profile: Profile, *, as_visitor: bool) -> dict:
+    """What the public profile page shows. `as_visitor` renders it as a visitor would see the
+    profile once listed (the member's preview): no owner-only parts such as applied roles.
+
+    `profile` comes from profile_queryset(), so the page runs a fixed number of queries.
+    """
     today = timezone.localdate()
-    is_owner = request.user.is_authenticated and profile.user_id == request.user.pk
-    is_public = profile.is_listed and profile.user.is_active
+    is_owner = (
+        not as_visitor and request.user.is_authenticated and profile.user_id == request.user.pk
+    )
+    is_public = as_visitor or (profile.is_listed and profile.user.is_active)
 
     shown_statuses = {RoleHolding.Status.ACTIVE, RoleHolding.Status.PAUSED}
     if is_owner:
@@ -155,7 +160,7 @@ def profile_detail(request: HttpRequest, slug: str) -> HttpResponse:
         (record for record in outreach if record.held_on > today), key=lambda r: r.held_on
     )
 
-    context = {
+    return {
         "profile": profile,
         "is_owner": is_owner,
         "is_public": is_public,
@@ -167,4 +172,11 @@ def profile_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "upcoming_outreach": upcoming_outreach[:UPCOMING_OUTREACH_SHOWN],
         "json_ld": json_for_script(_person_json_ld(request, profile, certifications)),
     }
+
+
+@public
+@require_GET
+def profile_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    profile = get_object_or_404(profile_queryset(request), slug=slug)
+    context = profile_page_context(request, profile, as_visitor=False)
     return render(request, "people/profile_detail.html", context)
