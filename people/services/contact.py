@@ -5,9 +5,8 @@ from email.utils import formataddr
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 
+from people.emails import templated_email_send
 from people.models import Profile
 
 
@@ -89,16 +88,12 @@ def contact_message_send(
         "message": message,
         "site_url": settings.SITE_URL,
     }
-    email = EmailMultiAlternatives(
-        subject=f"[sociodir] Message from {sender_name}: {subject}",
-        body=render_to_string("people/emails/contact_message.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[profile.user.email],
+    templated_email_send(
+        to=profile.user.email,
+        subject=f"Message from {sender_name}: {subject}",
+        template="people/emails/contact_message",
+        context=context,
         reply_to=[formataddr((sender_name, sender_email))],
     )
-    email.attach_alternative(
-        render_to_string("people/emails/contact_message.html", context), "text/html"
-    )
-    email.send()
     _count(ip_key, PER_IP)
     _count(recipient_key, PER_RECIPIENT)
