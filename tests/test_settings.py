@@ -5,6 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.core.files.base import ContentFile
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -66,3 +69,16 @@ def test_production_defaults_are_secure(settings):
     script_src = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"]
     style_src = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
     assert "'unsafe-inline'" not in script_src + style_src
+
+
+def test_evidence_files_land_in_the_private_root_and_have_no_url(
+    settings, profile_factory, certification_factory
+):
+    certification = certification_factory(profile_factory())
+    certification.evidence_file.save("proof.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+
+    stored = Path(certification.evidence_file.path)
+    assert stored.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
+    assert not stored.is_relative_to(ROOT)  # never in the project folder during tests
+    with pytest.raises(ValueError, match="no URL"):
+        _ = certification.evidence_file.url

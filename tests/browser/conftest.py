@@ -26,7 +26,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from playwright.sync_api import Error as PlaywrightError
 
 from people.models import User
-from tests.people.review_support import private_storage_in
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -102,8 +101,7 @@ def browser(chromium_path: str, django_db_setup, django_db_blocker) -> Iterator[
 
 @pytest.fixture(autouse=True)
 def _browser_test_isolation(settings, monkeypatch):
-    """Uploaded evidence in the test's own folder; rate-limit counters start at zero."""
-    private_storage_in(settings, monkeypatch)
+    """Rate-limit counters start at zero."""
     cache.clear()
     yield
     cache.clear()

@@ -7,7 +7,6 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from PIL import Image
 
 from people.models import Certification, User
@@ -37,13 +36,6 @@ def make_reviewer(user_factory, *, mfa: bool = True, **extra) -> User:
     if mfa:
         enable_totp(user)
     return User.objects.get(pk=user.pk)  # fresh: no permission cache from before the group
-
-
-def private_storage_in(settings, monkeypatch) -> None:
-    """The evidence field resolves its storage when models load: point it at the test's own
-    private folder so files never land in the project's private-media."""
-    storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-    monkeypatch.setattr(Certification._meta.get_field("evidence_file"), "storage", storage)
 
 
 def attach_evidence(certification: Certification, content: bytes, name: str) -> Certification:

@@ -33,15 +33,6 @@ def reviewer(user_factory):
     return user_factory(email="reviewer@example.org", is_staff=True)
 
 
-@pytest.fixture(autouse=True)
-def _evidence_in_test_storage(monkeypatch):
-    """FileField evaluates its storage callable once, at import, so the test settings' private
-    storage would not reach Certification.evidence_file without this."""
-    monkeypatch.setattr(
-        Certification._meta.get_field("evidence_file"), "storage", storages["private"]
-    )
-
-
 @pytest.fixture
 def member(profile_factory, certification_factory, outreach_factory, role, reviewer):
     """A member with a record of every kind, including files in both storages."""

@@ -8,7 +8,6 @@ from http import HTTPStatus
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -39,14 +38,6 @@ def upload(name: str, content: bytes, content_type: str = "application/pdf"):
 
 def stored_file_exists(certification: Certification) -> bool:
     return certification.evidence_file.storage.exists(certification.evidence_file.name)
-
-
-@pytest.fixture(autouse=True)
-def _private_storage_in_tmp(settings, monkeypatch):
-    # The model field resolves its storage once, when models load; point it at the test's
-    # private folder so files never land in the project's own private-media.
-    storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-    monkeypatch.setattr(Certification._meta.get_field("evidence_file"), "storage", storage)
 
 
 @pytest.fixture

@@ -18,16 +18,10 @@ from tests.people.review_support import (
     attach_evidence,
     make_reviewer,
     png_bytes,
-    private_storage_in,
 )
 
 Status = Certification.Status
 QUEUE = reverse("review:queue")
-
-
-@pytest.fixture(autouse=True)
-def _private_storage(settings, monkeypatch):
-    private_storage_in(settings, monkeypatch)
 
 
 @pytest.fixture

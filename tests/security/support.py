@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
-from django.core.files.storage import FileSystemStorage
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter
 from django.urls.resolvers import RegexPattern
@@ -81,14 +80,6 @@ def walk(
 
 def routes_under(*prefixes: str) -> list[Route]:
     return [route for route in walk() if any(route.is_under(prefix) for prefix in prefixes)]
-
-
-def private_storage_in(settings, monkeypatch) -> FileSystemStorage:
-    """The evidence field resolves its storage when models load: point it at the test's own
-    private folder so files never land in the project's private-media."""
-    storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-    monkeypatch.setattr(Certification._meta.get_field("evidence_file"), "storage", storage)
-    return storage
 
 
 def snapshot(profile: Profile) -> dict:

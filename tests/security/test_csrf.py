@@ -18,7 +18,7 @@ from django.urls import reverse
 from people.models import Certification, RoleHolding
 from roles.models import Rule
 from tests.people.review_support import PDF_BYTES
-from tests.security.support import Route, private_storage_in, routes_under, snapshot, walk
+from tests.security.support import Route, routes_under, snapshot, walk
 
 PASSWORD = "correct horse battery"
 
@@ -55,11 +55,6 @@ HOSTILE_POST = {
     "subject": "Hello",
     "message": "A message long enough to be sent.",
 }
-
-
-@pytest.fixture(autouse=True)
-def _private_storage(settings, monkeypatch):
-    private_storage_in(settings, monkeypatch)
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from django.urls import reverse
 
 from people.models import Certification
 from tests.people.review_support import make_reviewer
-from tests.security.support import private_storage_in
 
 HTTPS_SETTINGS = (
     "SECURE_SSL_REDIRECT",
@@ -27,11 +26,6 @@ HTTPS_SETTINGS = (
     "SESSION_COOKIE_SECURE",
     "CSRF_COOKIE_SECURE",
 )
-
-
-@pytest.fixture(autouse=True)
-def _private_storage(settings, monkeypatch):
-    private_storage_in(settings, monkeypatch)
 
 
 @pytest.fixture

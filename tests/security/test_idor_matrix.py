@@ -24,7 +24,7 @@ from people.models import Certification, OutreachRecord, Profile, RoleHolding
 from people.services.reviews import decisions_available
 from roles.models import Responsibility, Rule
 from tests.people.review_support import PDF_BYTES, make_reviewer
-from tests.security.support import Route, private_storage_in, routes_under, snapshot
+from tests.security.support import Route, routes_under, snapshot
 
 Status = Certification.Status
 
@@ -126,11 +126,6 @@ def aimed_urls(route: Route, owner: Profile, sender: Profile) -> list[tuple[str,
         (route.url(**{argument: row.pk}), target.post_data(row))
         for row in target.rows(owner, sender)
     ]
-
-
-@pytest.fixture(autouse=True)
-def _private_storage(settings, monkeypatch):
-    private_storage_in(settings, monkeypatch)
 
 
 def make_member(profile_factory, certification_factory, outreach_factory, role, today, *, held):

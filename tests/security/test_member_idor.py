@@ -9,7 +9,6 @@ from http import HTTPStatus
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.test import Client
 from django.urls import reverse
 
@@ -22,13 +21,6 @@ from people.models import (
 from roles.models import Rule
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _private_storage_in_tmp(settings, monkeypatch):
-    # The model field resolves its storage when models load; keep test files in tmp.
-    storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
-    monkeypatch.setattr(Certification._meta.get_field("evidence_file"), "storage", storage)
 
 
 def make_member(profile_factory, certification_factory, outreach_factory, role, *, held):

@@ -22,15 +22,9 @@ from tests.people.review_support import (
     attach_evidence,
     enable_totp,
     make_reviewer,
-    private_storage_in,
 )
 
 Status = Certification.Status
-
-
-@pytest.fixture(autouse=True)
-def _private_storage(settings, monkeypatch):
-    private_storage_in(settings, monkeypatch)
 
 
 @pytest.fixture

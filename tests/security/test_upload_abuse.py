@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from tests.people.review_support import PDF_BYTES
-from tests.security.support import private_storage_in, profile_form
+from tests.security.support import profile_form
 
 SVG_WITH_SCRIPT = (
     b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
@@ -51,7 +51,6 @@ def png_declaring(width: int, height: int) -> bytes:
 
 @pytest.fixture(autouse=True)
 def _upload_folders(settings, monkeypatch, tmp_path):
-    private_storage_in(settings, monkeypatch)
     # Uploads over FILE_UPLOAD_MAX_MEMORY_SIZE are spooled here while the request runs.
     settings.FILE_UPLOAD_TEMP_DIR = tmp_path / "upload-temp"
     settings.FILE_UPLOAD_TEMP_DIR.mkdir()

@@ -24,7 +24,7 @@ from people.models import Certification, OutreachRecord, Profile, ProfileLink, R
 from people.services.reviews import Decision, certification_decide
 from roles.models import Rule
 from tests.people.review_support import make_reviewer
-from tests.security.support import private_storage_in, profile_form
+from tests.security.support import profile_form
 
 # What must never reach a page unescaped. Every payload carries both.
 RAW_MARKERS = ("<script>alert(", "<img src=x onerror")
@@ -49,11 +49,6 @@ def in_json(tag: str) -> str:
 HOSTILE_LINK = 'https://links.example/?q="><script>alert("link")</script>'
 HOSTILE_OUTREACH_LINK = 'https://talks.example/?q="><script>alert("olink")</script>'
 SEARCH_WORD = "Zorblax"
-
-
-@pytest.fixture(autouse=True)
-def _private_storage(settings, monkeypatch):
-    private_storage_in(settings, monkeypatch)
 
 
 def certification_form(body_text: str, level_text: str) -> dict:
